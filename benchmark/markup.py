@@ -18,6 +18,16 @@ from benchmark.errors import AnnotationError, Problem
 _ESCAPABLE = "[]{}\\"
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as strings, so the front matter's validator reports bad ones."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class RawSpan:
     start: int
@@ -59,7 +69,7 @@ def _split_sections(raw: str, path: str) -> tuple[str, str, str, int]:
 
 def _load_yaml(text: str, path: str, line: int, what: str) -> dict:
     try:
-        value = yaml.safe_load(text)
+        value = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         at = line + (mark.line if mark else 0)
