@@ -62,7 +62,7 @@ def _cmd_annotate_standoff(args: argparse.Namespace) -> int:
 
 #: Modules of other concerns (scoring, baselines, leaderboard) that add their own subcommands
 #: through a `register(subparsers)` function.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("baselines.commands",)
 
 
 def build_parser() -> argparse.ArgumentParser:
