@@ -39,6 +39,7 @@ STORYLINES: tuple[str, ...] = (
     "latin-america",
     "summits",
     "sanctions",
+    "space",
 )
 _SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 
