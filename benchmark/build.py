@@ -9,7 +9,7 @@ from pathlib import Path
 from benchmark import paths
 from benchmark.compile import compile_dl, compile_standoff
 from benchmark.errors import AnnotationError, Problem
-from benchmark.gazetteer import load_gazetteer
+from benchmark.gazetteer import load_gazetteer, load_tables
 from benchmark.model import CONFIGS, SPLITS, GoldDocument
 from benchmark.validate import validate_corpus, validate_document
 
@@ -72,15 +72,19 @@ def _summary(g: GoldDocument) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """`check FILE...` compiles and validates single sources; `all` rebuilds the data files."""
+    """`check [--gazetteer TSV] FILE...` compiles and validates single sources; `all` rebuilds the data."""
     if not argv or argv[0] not in ("check", "all"):
-        print("usage: python -m benchmark.build check FILE... | all", file=sys.stderr)
+        print("usage: python -m benchmark.build check [--gazetteer TSV] FILE... | all", file=sys.stderr)
         return 2
     try:
         if argv[0] == "check":
-            gazetteer = load_gazetteer(paths.ANNOTATIONS)
+            files = argv[1:]
+            if files[:1] == ["--gazetteer"] and len(files) > 1:
+                gazetteer, files = load_tables([Path(files[1])]), files[2:]
+            else:
+                gazetteer = load_gazetteer(paths.ANNOTATIONS)
             failed = False
-            for name in argv[1:]:
+            for name in files:
                 try:
                     gold = compile_file(Path(name), gazetteer)
                     problems = validate_document(gold)

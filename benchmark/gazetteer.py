@@ -89,10 +89,15 @@ def table_paths(annotations_dir: Path) -> list[Path]:
 
 
 def load_gazetteer(annotations_dir: Path) -> dict[str, GazetteerRow]:
+    return load_tables(table_paths(annotations_dir))
+
+
+def load_tables(paths: list[Path]) -> dict[str, GazetteerRow]:
+    """Rows of every table, keys unique across all of them."""
     table: dict[str, GazetteerRow] = {}
     where: dict[str, str] = {}
     problems: list[Problem] = []
-    for path in table_paths(annotations_dir):
+    for path in paths:
         rows, row_problems = read_table(path)
         problems += row_problems
         for line, row in rows:
