@@ -62,7 +62,26 @@ def _cmd_annotate_standoff(args: argparse.Namespace) -> int:
 
 #: Modules of other concerns (scoring, baselines, leaderboard) that add their own subcommands
 #: through a `register(subparsers)` function.
-COMMAND_MODULES: tuple[str, ...] = ("baselines.commands",)
+COMMAND_MODULES: tuple[str, ...] = ("baselines.commands", "benchmark.scoring.commands", "benchmark.leaderboard.commands")
+
+
+def _cmd_annotate_plain(args: argparse.Namespace) -> int:
+    from benchmark.markup import parse_source
+
+    sys.stdout.write(parse_source(args.source).text + "\n")
+    return 0
+
+
+def _cmd_agreement(args: argparse.Namespace) -> int:
+    from benchmark.agreement import RESULTS, compute, write_results
+    from benchmark.loader import default_texts_dir
+
+    result = compute(texts_dir=Path(args.texts) if args.texts else default_texts_dir())
+    print(json.dumps(result, indent=2, sort_keys=True))
+    if args.write:
+        write_results(result)
+        print(f"wrote {RESULTS}", file=sys.stderr)
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--output", default="annotations-hydrated", help="where to write the hydrated dataset (default: %(default)s)")
     p.set_defaults(run=_cmd_hydrate)
 
+    p = sub.add_parser("agreement", help="inter-annotator agreement of the double-annotated documents")
+    p.add_argument("--texts", help="folder with the external documents' texts (default: ../shared/seeds if present)")
+    p.add_argument("--write", action="store_true", help="write annotations/agreement/results.json")
+    p.set_defaults(run=_cmd_agreement)
+
     p = sub.add_parser("annotate", help="annotator tools")
     asub = p.add_subparsers(dest="tool", required=True, metavar="TOOL")
     s = asub.add_parser("standoff", help="turn a private .dl copy of an external text into a stand-off file")
@@ -88,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--original", required=True, help="the original text file")
     s.add_argument("-o", "--output", required=True, help="stand-off JSON to write")
     s.set_defaults(run=_cmd_annotate_standoff)
+    s = asub.add_parser("plain", help="print a .dl file's text without markup (for a second, independent annotator)")
+    s.add_argument("source")
+    s.set_defaults(run=_cmd_annotate_plain)
 
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
