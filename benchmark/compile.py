@@ -322,6 +322,7 @@ def compile_dl(path: Path, gazetteer: dict[str, GazetteerRow]) -> GoldDocument:
 # External documents: stand-off files.
 
 STANDOFF_KEYS = ("meta", "text_sha256", "spans", "events")
+MAX_EXTERNAL_SPAN_WORDS = 8
 
 
 def compile_standoff(path: Path, gazetteer: dict[str, GazetteerRow], text: str | None = None) -> GoldDocument:
@@ -373,6 +374,14 @@ def standoff_from_dl(path: Path, original: Path) -> dict:
         line = raw.count("\n", 0, at) + 1
         raise AnnotationError(
             [Problem(str(path), None, "text", f"the text of {original} once markup is removed (first difference at its line {line}, offset {at})", repr(src.text[at : at + 30]))]
+        )
+    long_spans = [s for s in src.spans if len(raw[s.start : s.end].split()) >= MAX_EXTERNAL_SPAN_WORDS]
+    if long_spans:
+        raise AnnotationError(
+            [
+                Problem(str(path), s.line, "span", f"fewer than {MAX_EXTERNAL_SPAN_WORDS} words in an external document (we store no run of its text)", f"{len(raw[s.start : s.end].split())} words")
+                for s in long_spans
+            ]
         )
     return {
         "meta": meta.model_dump(exclude_none=True),
