@@ -344,6 +344,8 @@ def compile_standoff(path: Path, gazetteer: dict[str, GazetteerRow], text: str |
         if not ok or not 0 <= item["start"] < item["end"]:
             problems.append(Problem(where, None, f"spans[{n}]", "{start, end, label, text} with 0 <= start < end", repr(item)))
             continue
+        if len(item["text"].split()) >= MAX_EXTERNAL_SPAN_WORDS:
+            problems.append(Problem(where, None, f"spans[{n}].text", f"fewer than {MAX_EXTERNAL_SPAN_WORDS} words (we store no run of an external text)", f"{len(item['text'].split())} words"))
         if text is not None and text[item["start"] : item["end"]] != item["text"]:
             problems.append(Problem(where, None, f"spans[{n}].text", repr(text[item["start"] : item["end"]]), repr(item["text"])))
         spans.append((RawSpan(item["start"], item["end"], item["label"], n), item["text"]))

@@ -106,3 +106,16 @@ def test_standoff_checks_spans_against_a_supplied_text(tmp_path, annotations_dir
     standoff.write_text(json.dumps(standoff_from_dl(private, original)), encoding="utf-8")
     with pytest.raises(AnnotationError, match="text_sha256"):
         compile_standoff(standoff, gazetteer, text=gold.document.text.replace("Kim", "Kym"))
+
+
+def test_external_spans_of_eight_words_or_more_are_refused(tmp_path, annotations_dir):
+    long_value = "[Kim Jong Un arrived in Russia on a long armoured train]{value v}"
+    body = SAMPLE_DL.replace("doc_id: dl-0999", "doc_id: seed-999").replace("(Dateline)", long_value)
+    private = tmp_path / "private.dl"
+    private.write_text(body, encoding="utf-8")
+    original = tmp_path / "999_original.txt"
+    from benchmark.markup import parse_source
+
+    original.write_text(parse_source(private).text, encoding="utf-8")
+    with pytest.raises(AnnotationError, match="fewer than 8 words"):
+        standoff_from_dl(private, original)
