@@ -38,8 +38,11 @@ def load_pairs(agreement_dir: Path = AGREEMENT, texts_dir: Path | None = None) -
         firsts[gold.document.doc_id] = gold
     pairs, problems = [], []
     for folder in sorted(p for p in (agreement_dir / "second").iterdir() if p.is_dir()):
+        sources = sorted([*folder.glob("*.dl"), *folder.glob("*.json")])
+        if not sources:
+            continue
         gazetteer = load_tables([folder / "gazetteer.tsv"])
-        for path in sorted([*folder.glob("*.dl"), *folder.glob("*.json")]):
+        for path in sources:
             second = compile_file(path, gazetteer)
             doc_id = second.document.doc_id
             if doc_id not in firsts:
@@ -115,3 +118,44 @@ def compute(agreement_dir: Path = AGREEMENT, texts_dir: Path | None = None) -> d
 
 def write_results(result: dict, path: Path = RESULTS) -> None:
     path.write_text(json.dumps(result, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(math.sqrt(h))
+
+
+def disagreements(first: GoldDocument, second: GoldDocument) -> list[str]:
+    """Every point where the two annotations differ, one line each, for adjudication."""
+    text = first.document.text or ""
+
+    def quote(start: int, end: int) -> str:
+        return repr(text[start:end]) if text else f"[{start},{end})"
+
+    lines: list[str] = []
+    ents = lambda g: {(m.start, m.end, m.type) for m in g.entities}  # noqa: E731
+    for tag, a, b in (("only first", first, second), ("only second", second, first)):
+        for s, e, t in sorted(ents(a) - ents(b)):
+            lines.append(f"entity {tag}: {quote(s, e)} {t} at {s}")
+    trig = lambda g: {(e.trigger.start, e.trigger.end, e.type, e.realis) for e in g.events}  # noqa: E731
+    for tag, a, b in (("only first", first, second), ("only second", second, first)):
+        for s, e, t, r in sorted(trig(a) - trig(b)):
+            lines.append(f"event {tag}: {quote(s, e)} {t} {r} at {s}")
+    args = lambda g: {(e.trigger.start, e.type, a.role, a.start, a.end) for e in g.events for a in e.arguments}  # noqa: E731
+    for tag, a, b in (("only first", first, second), ("only second", second, first)):
+        for ts, t, role, s, e in sorted(args(a) - args(b)):
+            lines.append(f"argument {tag}: {t} at {ts} {role}={quote(s, e)}")
+    second_places = {(p.start, p.end): p for p in second.places}
+    for p in first.places:
+        q = second_places.get((p.start, p.end))
+        if q is None:
+            continue
+        if p.reading != q.reading:
+            lines.append(f"reading: {quote(p.start, p.end)} at {p.start}: first {p.reading}, second {q.reading}")
+        km = _haversine_km((p.lat, p.lon), (q.lat, q.lon))
+        if km > 161:
+            lines.append(f"coordinates: {quote(p.start, p.end)} at {p.start}: first ({p.lat}, {p.lon}), second ({q.lat}, {q.lon}), {km:.0f} km apart")
+    return lines
