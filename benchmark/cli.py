@@ -76,7 +76,16 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     from benchmark.agreement import RESULTS, compute, write_results
     from benchmark.loader import default_texts_dir
 
-    result = compute(texts_dir=Path(args.texts) if args.texts else default_texts_dir())
+    texts = Path(args.texts) if args.texts else default_texts_dir()
+    if args.diff:
+        from benchmark.agreement import disagreements, load_pairs
+
+        for first, second, annotator in load_pairs(texts_dir=texts):
+            if args.diff == "all" or args.diff == first.document.doc_id:
+                print(f"## {first.document.doc_id} (second annotator: {annotator})")
+                print("\n".join(disagreements(first, second)) or "no disagreements")
+        return 0
+    result = compute(texts_dir=texts)
     print(json.dumps(result, indent=2, sort_keys=True))
     if args.write:
         write_results(result)
@@ -103,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("agreement", help="inter-annotator agreement of the double-annotated documents")
     p.add_argument("--texts", help="folder with the external documents' texts (default: ../shared/seeds if present)")
     p.add_argument("--write", action="store_true", help="write annotations/agreement/results.json")
+    p.add_argument("--diff", metavar="DOC_ID", help="list the disagreements of one document (or 'all') for adjudication")
     p.set_defaults(run=_cmd_agreement)
 
     p = sub.add_parser("annotate", help="annotator tools")
