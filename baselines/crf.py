@@ -1,6 +1,7 @@
 """`crf` and `crf-gaz`: learned taggers trained on the train split.
 
-Entities and event triggers are BIO-tagged by two linear-chain CRFs (sklearn-crfsuite); argument
+Entities and event triggers are BIO-tagged by two linear-chain CRFs (sklearn-crfsuite; the trigger
+tagger also sees how train used each word as a trigger); argument
 roles come from a logistic-regression classifier over (trigger, mention) pairs in a sentence;
 toponyms are resolved with the document's context (the countries of its other places) before
 population. `crf-gaz` adds lexicon features (train names and GeoNames) to the entity tagger.
@@ -130,8 +131,7 @@ def _pair_features(event_type: str, trigger: tuple[int, int], mention: dict, tex
 
 
 class _ArgumentClassifier:
-    def _candidates(self, text: str, event_type: str, trigger: tuple[int, int], mentions: list[dict]):
-        bounds = sentences(text)
+    def _candidates(self, text: str, bounds: list[tuple[int, int]], event_type: str, trigger: tuple[int, int], mentions: list[dict]):
         s0, s1 = next((b for b in bounds if b[0] <= trigger[0] < b[1]), (trigger[0], trigger[1]))
         inside = [m for m in mentions if s0 <= m["start"] and m["end"] <= s1]
         nearest_of_type: dict[str, dict] = {}
@@ -146,9 +146,10 @@ class _ArgumentClassifier:
         X, y = [], []
         for g in train:
             mentions = [{"start": m.start, "end": m.end, "type": m.type} for m in g.entities]
+            bounds = sentences(g.document.text)
             for e in g.events:
                 roles = {(a.start, a.end): a.role for a in e.arguments if a.mention is not None}
-                for m, f in self._candidates(g.document.text, e.type, (e.trigger.start, e.trigger.end), mentions):
+                for m, f in self._candidates(g.document.text, bounds, e.type, (e.trigger.start, e.trigger.end), mentions):
                     X.append(f)
                     y.append(roles.get((m["start"], m["end"]), "NONE"))
         self.vectorizer = DictVectorizer()
@@ -157,17 +158,18 @@ class _ArgumentClassifier:
 
     def attach(self, text: str, events: list[dict], mentions: list[dict]) -> None:
         times = time_expressions(text)
+        bounds = sentences(text)
         for e in events:
             trig = (e["trigger"]["start"], e["trigger"]["end"])
             allowed = set(EVENT_TYPES[e["type"]].role_names)
-            cands = self._candidates(text, e["type"], trig, mentions)
+            cands = self._candidates(text, bounds, e["type"], trig, mentions)
             args = []
             if cands:
                 labels = self.model.predict(self.vectorizer.transform([f for _, f in cands]))
                 args = [{"role": r, "start": m["start"], "end": m["end"]} for (m, _), r in zip(cands, labels) if r in allowed]
             if "Time" in allowed:
-                bounds = next((b for b in sentences(text) if b[0] <= trig[0] < b[1]), None)
-                near = [t for t in times if bounds and bounds[0] <= t[0] and t[1] <= bounds[1]]
+                sentence = next((b for b in bounds if b[0] <= trig[0] < b[1]), None)
+                near = [t for t in times if sentence and sentence[0] <= t[0] and t[1] <= sentence[1]]
                 if near:
                     t = min(near, key=lambda t: max(0, t[0] - trig[1], trig[0] - t[1]))
                     args.append({"role": "Time", "start": t[0], "end": t[1]})
