@@ -29,7 +29,10 @@ _TEMPLATE = paths.ANNOTATIONS / "CARD_BODY.md"
 def _yaml_header(docs: list[GoldDocument]) -> str:
     import datasets
 
+    from benchmark.build import render_data
+
     counts = Counter(g.document.split for g in docs)
+    sizes = {rel: len(content) for rel, content in render_data(docs).items()}
     configs = []
     infos = []
     for config in CONFIGS:
@@ -42,7 +45,7 @@ def _yaml_header(docs: list[GoldDocument]) -> str:
             {
                 "config_name": config,
                 "features": info["features"],
-                "splits": [{"name": s, "num_examples": counts.get(s, 0)} for s in SPLITS],
+                "splits": [{"name": s, "num_bytes": sizes[f"{config}/{s}.jsonl"], "num_examples": counts.get(s, 0)} for s in SPLITS],
             }
         )
     n = len(docs)
