@@ -50,7 +50,8 @@ def load_pairs(agreement_dir: Path = AGREEMENT, texts_dir: Path | None = None) -
                 continue
             first = firsts[doc_id]
             if first.document.text_sha256 != second.document.text_sha256:
-                problems.append(Problem(str(path), None, "text_sha256", f"the first annotation's text {first.document.text_sha256}", second.document.text_sha256))
+                expected = f"the first annotation's text {first.document.text_sha256}"
+                problems.append(Problem(str(path), None, "text_sha256", expected, second.document.text_sha256))
                 continue
             a, b = _with_text(first, texts_dir), _with_text(second, texts_dir)
             if a is not None and b is not None:
@@ -60,23 +61,14 @@ def load_pairs(agreement_dir: Path = AGREEMENT, texts_dir: Path | None = None) -
     return sorted(pairs, key=lambda p: p[0].document.doc_id)
 
 
-def _prediction(gold: GoldDocument) -> dict:
-    return {
-        "doc_id": gold.document.doc_id,
-        "entities": [{"start": m.start, "end": m.end, "type": m.type} for m in gold.entities],
-        "events": [
-            {"type": e.type, "trigger": {"start": e.trigger.start, "end": e.trigger.end}, "arguments": [{"role": a.role, "start": a.start, "end": a.end} for a in e.arguments]}
-            for e in gold.events
-        ],
-        "places": [{"start": p.start, "end": p.end, "lat": p.lat, "lon": p.lon} for p in gold.places],
-    }
-
-
 def measure(pairs: list[tuple[GoldDocument, GoldDocument, str]]) -> dict:
     """Agreement per layer between first (as gold) and second (as prediction) annotations."""
     from benchmark.scoring import score
+    from benchmark.scoring.gold import record_of
 
-    report = score([a for a, _, _ in pairs], [_prediction(b) for _, b, _ in pairs]).to_dict()
+    # The second annotation in the submission schema: the scorer's own record, without the text.
+    predictions = [record_of(b).model_dump(exclude={"text"}) for _, b, _ in pairs]
+    report = score([a for a, _, _ in pairs], predictions).to_dict()
     ner, events, places = report["ner"], report["events"], report["places"]
     strict, exact = ner["strict"]["counts"], ner["exact"]["counts"]
     matched_spans = exact["correct"] + exact["incorrect"]
@@ -157,5 +149,6 @@ def disagreements(first: GoldDocument, second: GoldDocument) -> list[str]:
             lines.append(f"reading: {quote(p.start, p.end)} at {p.start}: first {p.reading}, second {q.reading}")
         km = _haversine_km((p.lat, p.lon), (q.lat, q.lon))
         if km > 161:
-            lines.append(f"coordinates: {quote(p.start, p.end)} at {p.start}: first ({p.lat}, {p.lon}), second ({q.lat}, {q.lon}), {km:.0f} km apart")
+            where = f"{quote(p.start, p.end)} at {p.start}"
+            lines.append(f"coordinates: {where}: first ({p.lat}, {p.lon}), second ({q.lat}, {q.lon}), {km:.0f} km apart")
     return lines

@@ -3,6 +3,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,24 @@ def sample_results(payload: str | None = None) -> dict:
         "layers": layers,
         "systems": systems,
     }
+
+
+class Elements(HTMLParser):
+    """Start tags with their attributes, and text, of a rendered page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def parse(html: str) -> Elements:
+    parser = Elements()
+    parser.feed(html)
+    return parser

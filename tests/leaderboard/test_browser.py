@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ import pytest
 from benchmark.leaderboard.build import build
 from benchmark.leaderboard.render_html import CSP
 
-from .conftest import PAYLOAD, XSS_IMG, XSS_SCRIPT, write_submission
+from .conftest import PAYLOAD, XSS_IMG, XSS_SCRIPT, parse, write_submission
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (apt-get install chromium); .ci/run installs it")
@@ -50,23 +49,6 @@ def dump_dom(page: Path, profile: Path) -> str:
     return run.stdout
 
 
-class Dom(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse(html: str) -> Dom:
-    dom = Dom()
-    dom.feed(html)
-    return dom
 
 
 FIELDS = {

@@ -3,30 +3,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 
 from benchmark.leaderboard.render_html import CSP, SCRIPT, STYLE, render_html
 
-from .conftest import PAYLOAD, XSS_IMG, XSS_SCRIPT, assert_golden, sample_results
-
-
-class Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[tuple[str, dict]] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-
-    def handle_data(self, data):
-        self.text.append(data)
-
-
-def parse(html: str) -> Elements:
-    parser = Elements()
-    parser.feed(html)
-    return parser
+from .conftest import PAYLOAD, XSS_IMG, XSS_SCRIPT, assert_golden, parse, sample_results
 
 
 def test_golden_index():
